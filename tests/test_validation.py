@@ -473,11 +473,6 @@ BAD_ANSWERS = [
         'package_name "json" would shadow the module json',
     ),
     bad(
-        "package-name-from-project-name",
-        {"project_name": "Random"},
-        'package_name "random" would shadow the module random',
-    ),
-    bad(
         "computed-model-inputs",
         {"model_inputs": [series()]},
         "model_inputs is worked out from inputs and cannot be answered",
@@ -624,6 +619,33 @@ def test_good_answers_at_the_edges_render(template, tmp_path, answers):
     assert_renders_valid_files(project)
     recorded = yaml.safe_load((project / ".copier-answers.yml").read_text())
     assert recorded["inputs"] == answers["inputs"]
+
+
+@pytest.mark.parametrize(
+    "project_name, package_name",
+    [
+        ("Multi-input model", "multi_input_model"),
+        ("Random", "random_project"),
+        ("Data", "data_project"),
+        ("class", "class_project"),
+        ("!!!", "model_project"),
+        ("2024 sales", "model_2024_sales"),
+        (
+            "A project name far longer than a package name may be",
+            "a_project_name_far_longer_than_a",
+        ),
+    ],
+)
+def test_default_package_name_is_one_the_validator_accepts(
+    template, tmp_path, project_name, package_name
+):
+    """Interactive Copier validates a default before asking, so a refused
+    default package name would end the session."""
+    project = tmp_path / "project"
+    copy(template, {"project_name": project_name}, project)
+    recorded = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert recorded["package_name"] == package_name
+    assert (project / package_name / "model.py").is_file()
 
 
 def test_answers_file_is_checked_on_the_command_line(tmp_path):
