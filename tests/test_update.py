@@ -17,6 +17,7 @@ terminal run the command itself.
 """
 
 import ast
+import json
 import os
 import re
 import subprocess
@@ -514,6 +515,28 @@ def test_update_stops_when_a_release_refuses_a_recorded_answer(
     assert (project / ANSWERS_FILE).read_text() == answers_file
     assert tree(project) == before
     assert git("status", "--porcelain", cwd=project) == ""
+
+
+def test_update_stops_when_new_answers_invalidate_a_recorded_one(template, tmp_path):
+    """Branches of `none` need sequence fusion. Without the guard, Copier
+    would quietly swap the recorded `concatenate` for the default; instead the
+    update stops, and goes through once the user gives the fusion."""
+    project = start_project(template, tmp_path / "project", seed_answers(template))
+    before = tree(project)
+    pass_through = [{**spec, "branch": "none"} for spec in SAME_LENGTH_INPUTS]
+    new_inputs = f"inputs={json.dumps(pass_through)}"
+
+    result = run_copier("update", "--defaults", "-d", new_inputs, cwd=project)
+
+    assert result.returncode != 0
+    assert "question 'fusion'" in result.stderr
+    assert "(received fusion: concatenate)" in result.stderr
+    assert tree(project) == before
+    result = run_copier(
+        "update", "--defaults", "-d", new_inputs, "-d", "fusion=sequence", cwd=project
+    )
+    assert result.returncode == 0, result.stderr
+    assert recorded(project)["fusion"] == "sequence"
 
 
 # Replaying v1.0.0, which asks target_name, without a recorded answer reads the
