@@ -135,7 +135,7 @@ BAD_ANSWERS = [
     # target_name.
     bad(
         "target-equals-input",
-        {"inputs": [series("target")]},
+        {"inputs": [series("target")], "target_name": "target"},
         'target_name "target" is also the name of inputs[0] (target)',
     ),
     bad(
@@ -233,7 +233,10 @@ BAD_ANSWERS = [
     ),
     bad(
         "branch-none-without-sequence-fusion",
-        {"inputs": [series("a"), series("b", branch="none")]},
+        {
+            "inputs": [series("a"), series("b", branch="none")],
+            "fusion": "concatenate",
+        },
         "inputs[1] (b).branch is none, which passes the whole sequence on and only"
         " fusion: sequence accepts (received fusion: concatenate)",
     ),
@@ -646,6 +649,28 @@ def test_default_package_name_is_one_the_validator_accepts(
     recorded = yaml.safe_load((project / ".copier-answers.yml").read_text())
     assert recorded["package_name"] == package_name
     assert (project / package_name / "model.py").is_file()
+
+
+@pytest.mark.parametrize(
+    "answers, question, default",
+    [
+        ({"inputs": [series("target")]}, "target_name", "prediction_target"),
+        (
+            {"inputs": [series("a"), series("b", branch="none")]},
+            "fusion",
+            "sequence",
+        ),
+    ],
+)
+def test_defaults_step_around_what_the_validators_refuse(
+    template, tmp_path, answers, question, default
+):
+    """Interactive Copier validates each default before asking, so a default
+    its own validator refuses would end the session."""
+    project = tmp_path / "project"
+    copy(template, answers, project)
+    recorded = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert recorded[question] == default
 
 
 def test_answers_file_is_checked_on_the_command_line(tmp_path):
