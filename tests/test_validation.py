@@ -91,8 +91,8 @@ BAD_ANSWERS = [
     bad(
         "name-savez-allow-pickle",
         {"inputs": [numeric("allow_pickle")]},
-        "inputs[0] (allow_pickle).name must not be one of file, allow_pickle, args, notes:"
-        " the generated code saves arrays with np.savez",
+        "inputs[0] (allow_pickle).name must not be one of file, allow_pickle, args,"
+        " notes: the generated code saves arrays with np.savez",
     ),
     bad(
         "name-savez-args",
