@@ -83,8 +83,7 @@ def set_up_generated(folder, jit_compile):
             train, epochs=1, verbose=0, callbacks=callbacks
         ),
         evaluate=lambda: model.evaluate(test, return_dict=True, verbose=0),
-        # Shuffled training batches are all full: count the samples they hold.
-        num_samples=sum(len(target) for _, target in train),
+        num_samples=len(train_target),
         steps=steps_per_epoch(inputs for inputs, _ in train),
     )
 
