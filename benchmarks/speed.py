@@ -1,11 +1,11 @@
 """Training speed of generated projects against hand-written Keras scripts.
 
-    python benchmarks/speed.py            # every case; about 10 minutes on 2 cores
+    python benchmarks/speed.py            # every case; about 3 minutes on 2 cores
     python benchmarks/speed.py --quick    # two timed epochs, a smaller skewed set
 
-For each case in cases.py this renders a project from the repository's HEAD
-and times the render, then times its `train.py --epochs 1` from the render
-to its exit. It then trains the generated project and the hand-written
+For each case in cases.py this renders a project from the repository's last
+commit and times the render, then times its `train.py --epochs 1` from the
+render to its exit. It then trains the generated project and the hand-written
 baseline of tutorial.py side by side, each in a process of its own, one
 epoch each in turn (the order alternating), so that both meet the same load
 on the machine. Throughput is the training samples of an epoch divided by
@@ -136,11 +136,11 @@ def race(folder, contenders, epochs):
     return figures
 
 
-def run_case(case, folder, epochs, num_samples):
+def run_case(case, template, folder, epochs, num_samples):
     """Renders, times and races one case; returns its rows for the tables."""
     case.write_data(folder, num_samples)
     start = time.perf_counter()
-    render(case.answers, folder / "project")
+    render(case.answers, folder / "project", template=template)
     render_seconds = time.perf_counter() - start
     train_seconds, train_peak = first_epoch(folder / "project", folder)
     project_row = {
@@ -226,6 +226,11 @@ def main():
     say(f"load average before: {load_average()}")
     project_rows, rows = [], []
     with tempfile.TemporaryDirectory(prefix="speed-") as temporary:
+        # A clone holds the last commit only: Copier would render uncommitted
+        # changes of a working copy too.
+        template = Path(temporary) / "template"
+        clone = ["git", "clone", "--quiet", str(BENCHMARKS.parent), str(template)]
+        subprocess.run(clone, check=True)
         for case in CASES:
             if args.cases and case.name not in args.cases:
                 continue
@@ -233,7 +238,9 @@ def main():
             epochs = 2 if args.quick else case.epochs
             num_samples = 512 if args.quick else None
             folder = Path(temporary) / case.name
-            project_row, case_rows = run_case(case, folder, epochs, num_samples)
+            project_row, case_rows = run_case(
+                case, template, folder, epochs, num_samples
+            )
             project_rows.append(project_row)
             rows += case_rows
     say(f"load average after: {load_average()}")
