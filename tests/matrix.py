@@ -1,11 +1,17 @@
 """Answer sets that together use every input kind, branch, fusion and task.
 
-Sizes are small so that each project trains in seconds. The examples in
-examples/ are rendered beside these.
+Each set has a short `id`; the rest are Copier answers. Sizes are small so
+that each project trains in seconds. The examples in examples/ are rendered
+beside these, and test_matrix.py checks that the sets cover what they claim.
 """
 
-MATRIX = {
-    "text_gru_multilabel": {
+# An input name as long as the validators accept (32 characters), so that
+# generated lines have to wrap.
+LONG_NAME = "vibration_spectrum_of_gear_teeth"
+
+MATRIX = [
+    {
+        "id": "text_gru_multilabel",
         "project_name": "Reviews and prices",
         "package_name": "reviews",
         "inputs": [
@@ -37,12 +43,13 @@ MATRIX = {
         "class_names": ["urgent", "refund", "praise"],
         "target_name": "labels",
     },
-    "sequence_fusion_regression": {
+    {
+        "id": "variable_sequence_regression",
         "project_name": "Fused sensors",
         "package_name": "fused_sensors",
         "inputs": [
             {
-                "name": "a_long_input_name_for_wrapping_",
+                "name": LONG_NAME,
                 "kind": "variable_series",
                 "max_timesteps": 15,
                 "features": 2,
@@ -64,7 +71,8 @@ MATRIX = {
         "task": "regression",
         "num_targets": 2,
     },
-    "tokens_series_multiclass": {
+    {
+        "id": "tokens_sequence_multiclass",
         "project_name": "Tokens and steps",
         "package_name": "tokens_steps",
         "inputs": [
@@ -91,7 +99,8 @@ MATRIX = {
         "task": "multiclass",
         "num_classes": 3,
     },
-    "numeric_only_binary": {
+    {
+        "id": "numeric_variable_binary",
         "project_name": "Plain features",
         "package_name": "plain_features",
         "inputs": [
@@ -114,4 +123,61 @@ MATRIX = {
         ],
         "task": "binary",
     },
-}
+    {
+        "id": "text_none_binary",
+        "project_name": "Titles and tags",
+        "package_name": "titles_tags",
+        "inputs": [
+            {
+                "name": "title",
+                "kind": "text",
+                "sequence_length": 8,
+                "vocabulary_size": 100,
+                "embedding_dim": 4,
+                "branch": "none",
+            },
+            {
+                "name": "tags",
+                "kind": "token_ids",
+                "sequence_length": 8,
+                "vocabulary_size": 30,
+                "embedding_dim": 4,
+                "branch": "bidirectional_gru",
+                "units": [4],
+                "dropout": 0.1,
+            },
+        ],
+        "fusion": "sequence",
+        "fusion_units": [8],
+        "task": "binary",
+    },
+    {
+        "id": "long_names_regression",
+        "project_name": "Gearbox wear",
+        "package_name": "gearbox_wear",
+        "inputs": [
+            {
+                "name": LONG_NAME,
+                "kind": "series",
+                "timesteps": 6,
+                "features": 2,
+                "branch": "lstm",
+                "units": [8],
+                "dropout": 0.1,
+            },
+            {
+                "name": "oil_temperature_in_the_gearbox",
+                "kind": "series",
+                "timesteps": 4,
+                "features": 1,
+                "branch": "gru",
+                "units": [4],
+            },
+        ],
+        "head_units": [8],
+        "head_dropout": 0.1,
+        "task": "regression",
+        "num_targets": 1,
+        "target_name": "hours_of_useful_life_remaining",
+    },
+]

@@ -9,17 +9,32 @@ from generator.render import example_answers, example_names
 
 from matrix import MATRIX
 
-# Every answer set the slow tests render: the examples, then the matrix.
-ANSWER_SETS = {name: example_answers(name) for name in example_names()} | MATRIX
+
+def without_id(entry):
+    """A matrix entry's Copier answers: everything but its `id`."""
+    return {key: value for key, value in entry.items() if key != "id"}
 
 
-def run(*command, cwd, timeout=1800):
-    """Runs a command in `cwd` to completion and returns the result."""
-    environment = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
+# Every answer set the slow tests render, by id: the examples, then the matrix.
+ANSWER_SETS = {name: example_answers(name) for name in example_names()} | {
+    entry["id"]: without_id(entry) for entry in MATRIX
+}
+
+# Quiets TensorFlow's C++ logging, and keeps Python from writing __pycache__
+# folders into a project whose files the tests compare.
+ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def run_python(*args, cwd, timeout=1800):
+    """Runs this interpreter in `cwd`, so the test's own environment serves.
+
+    Black, ruff and pytest run as `python -m ...` for the same reason: CI's
+    fresh virtual environment provides them, not whatever is on the PATH.
+    """
     return subprocess.run(
-        command,
+        [sys.executable, *args],
         cwd=cwd,
-        env=environment,
+        env={**os.environ, **ENVIRONMENT},
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -27,9 +42,9 @@ def run(*command, cwd, timeout=1800):
     )
 
 
-def run_python(*args, cwd, timeout=1800):
-    """Runs this interpreter, so the tools of the test's own environment serve."""
-    return run(sys.executable, *args, cwd=cwd, timeout=timeout)
+def output_of(result, limit=6000):
+    """The end of a finished command's output, for an assertion message."""
+    return (result.stdout[-limit:] + "\n" + result.stderr[-limit:]).strip()
 
 
 def example_data(name):
