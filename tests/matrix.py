@@ -124,7 +124,7 @@ MATRIX = [
         "task": "binary",
     },
     {
-        "id": "text_none_binary",
+        "id": "text_sequence_binary",
         "project_name": "Titles and tags",
         "package_name": "titles_tags",
         "inputs": [
@@ -134,7 +134,8 @@ MATRIX = [
                 "sequence_length": 8,
                 "vocabulary_size": 100,
                 "embedding_dim": 4,
-                "branch": "none",
+                "branch": "lstm",
+                "units": [4],
             },
             {
                 "name": "tags",

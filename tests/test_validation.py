@@ -241,6 +241,20 @@ BAD_ANSWERS = [
         " fusion: sequence accepts (received fusion: concatenate)",
     ),
     bad(
+        "branch-none-on-text",
+        {"inputs": [series(timesteps=30), text(branch="none")], "fusion": "sequence"},
+        "inputs[1] (review).branch none passes a numeric series on as it is; a text"
+        " input's padding steps would carry the embedding of id 0 into the shared LSTM,"
+        " so it needs one of lstm, gru, bidirectional_lstm, bidirectional_gru;"
+        " received none",
+    ),
+    bad(
+        "branch-unknown-on-token-ids",
+        {"inputs": [tokens(branch="rnn")]},
+        "inputs[0] (tokens).branch must be one of lstm, gru, bidirectional_lstm,"
+        ' bidirectional_gru for a token_ids input; received "rnn"',
+    ),
+    bad(
         "branch-none-with-units",
         {"inputs": [series(branch="none", units=[32])], "fusion": "sequence"},
         "inputs[0] (prices).units does not apply: branch none adds no layers",
@@ -524,7 +538,7 @@ GOOD_ANSWERS = {
         "inputs": [
             series("a", timesteps=12, branch="none", units=[]),
             tokens("b", sequence_length=12, branch="gru", units=8),
-            text("c", sequence_length=12, branch="none", dropout=0),
+            series("c", timesteps=12, branch="none", dropout=0),
         ],
         "fusion": "sequence",
         "fusion_units": [8, 4],
