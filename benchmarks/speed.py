@@ -1,6 +1,6 @@
 """Training speed of generated projects against hand-written Keras scripts.
 
-    python benchmarks/speed.py            # every case; about 3 minutes on 2 cores
+    python benchmarks/speed.py            # every case; about 4 minutes on 2 cores
     python benchmarks/speed.py --quick    # two timed epochs, a smaller skewed set
 
 For each case in cases.py this renders a project from the repository's last

@@ -83,6 +83,8 @@ def set_up_generated(folder, jit_compile):
             train, epochs=1, verbose=0, callbacks=callbacks
         ),
         evaluate=lambda: model.evaluate(test, return_dict=True, verbose=0),
+        # Each sample once, as for the tutorial: the few samples that fill the
+        # generated project's last batch up are extra work, not counted.
         num_samples=len(train_target),
         steps=steps_per_epoch(inputs for inputs, _ in train),
     )
