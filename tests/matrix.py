@@ -1,7 +1,8 @@
 """Answer sets that together use every input kind, branch, fusion and task.
 
-Each set has a short `id`; the rest are Copier answers. Sizes are small so
-that each project trains in seconds. The examples in examples/ are rendered
+Each set has a short `id`, and `all_tests` where its generated tests marked
+slow run too; the rest are Copier answers. Sizes are small so that each
+project trains in seconds. The examples in examples/ are rendered
 beside these, and test_matrix.py checks that the sets cover what they claim.
 """
 
@@ -12,6 +13,7 @@ LONG_NAME = "vibration_spectrum_of_gear_teeth"
 MATRIX = [
     {
         "id": "text_gru_multilabel",
+        "all_tests": True,
         "project_name": "Reviews and prices",
         "package_name": "reviews",
         "inputs": [
@@ -45,6 +47,7 @@ MATRIX = [
     },
     {
         "id": "variable_sequence_regression",
+        "all_tests": True,
         "project_name": "Fused sensors",
         "package_name": "fused_sensors",
         "inputs": [

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from projects import ANSWER_SETS, example_data, output_of, run_python
+from projects import ALL_TESTS, ANSWER_SETS, example_data, output_of, run_python
 
 pytestmark = pytest.mark.slow
 
@@ -31,8 +31,9 @@ def test_rendered_code_is_ruff_clean(project, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_generated_tests_pass(project, name):
+    selection = [] if name in ALL_TESTS else ["-m", "not slow"]
     result = run_python(
-        "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=project(name)
+        "-m", "pytest", "-q", "-p", "no:cacheprovider", *selection, cwd=project(name)
     )
     assert result.returncode == 0, output_of(result)
 
