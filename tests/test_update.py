@@ -539,6 +539,34 @@ def test_update_stops_when_new_answers_invalidate_a_recorded_one(template, tmp_p
     assert recorded(project)["fusion"] == "sequence"
 
 
+def test_update_stops_when_new_answers_leave_class_names_short(template, tmp_path):
+    """Four recorded class names cannot name five classes: the update stops
+    rather than dropping the names for the default []."""
+    answers = seed_answers(
+        template, task="multiclass", num_classes=3, class_names=["a", "b", "c"]
+    )
+    project = start_project(template, tmp_path / "project", answers)
+    before = tree(project)
+
+    result = run_copier("update", "--defaults", "-d", "num_classes=4", cwd=project)
+
+    assert result.returncode != 0
+    assert "question 'class_names'" in result.stderr
+    assert "4 classes" in result.stderr
+    assert tree(project) == before
+    result = run_copier(
+        "update",
+        "--defaults",
+        "-d",
+        "num_classes=4",
+        "-d",
+        "class_names=[a, b, c, d]",
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stderr
+    assert recorded(project)["class_names"] == ["a", "b", "c", "d"]
+
+
 # Replaying v1.0.0, which asks target_name, without a recorded answer reads the
 # answers of the replay's empty folder; a release that never asked would not.
 @pytest.mark.filterwarnings("ignore:File not found")

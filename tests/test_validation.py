@@ -241,6 +241,27 @@ BAD_ANSWERS = [
         " fusion: sequence accepts (received fusion: concatenate)",
     ),
     bad(
+        "name-leading-underscore",
+        {"inputs": [series("_prices")]},
+        "inputs[0].name must start with a letter and must not be self: the"
+        " SavedModel export.py writes takes each input as an argument",
+    ),
+    bad(
+        "name-self",
+        {"inputs": [series("self")]},
+        'received "self"',
+    ),
+    bad(
+        "package-name-of-a-dependency",
+        {"package_name": "matplotlib"},
+        'package_name "matplotlib" would shadow the module matplotlib',
+    ),
+    bad(
+        "package-name-of-copier",
+        {"package_name": "copier"},
+        'package_name "copier" would shadow the module copier',
+    ),
+    bad(
         "branch-none-on-text",
         {"inputs": [series(timesteps=30), text(branch="none")], "fusion": "sequence"},
         "inputs[1] (review).branch none passes a numeric series on as it is; a text"
@@ -546,7 +567,7 @@ GOOD_ANSWERS = {
         "num_classes": 2,
     },
     "sequence-fusion-variable-length": {
-        "inputs": [variable("_a", max_timesteps=7), variable("B2", max_timesteps=7)],
+        "inputs": [variable("a_1", max_timesteps=7), variable("B2", max_timesteps=7)],
         "fusion": "sequence",
     },
 }
