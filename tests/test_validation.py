@@ -243,7 +243,7 @@ BAD_ANSWERS = [
     bad(
         "name-leading-underscore",
         {"inputs": [series("_prices")]},
-        "inputs[0].name must start with a letter and must not be self: the"
+        "inputs[0] (_prices).name must start with a letter and must not be self: the"
         " SavedModel export.py writes takes each input as an argument",
     ),
     bad(
