@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from generator import EXAMPLES, ROOT, say
-from generator.datasets import EXAMPLE_SOURCES, convert
+from generator.datasets import EXAMPLE_SOURCES, convert, convert_co2
 from generator.demo import run_demo
 from generator.render import example_answers, example_names, render
 
@@ -28,6 +28,10 @@ def main(argv=None):
         "convert-data", help="rebuild the examples' data files from shared/data"
     )
     convert_parser.add_argument("source", type=Path, help="the shared/data folder")
+    commands.add_parser(
+        "convert-co2",
+        help="rebuild examples/co2_weekly's tables from statsmodels' CO2 series",
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -36,6 +40,8 @@ def main(argv=None):
         elif args.command == "render":
             render(example_answers(args.name), args.dest)
             say(f"rendered examples/{args.name} into {args.dest}")
+        elif args.command == "convert-co2":
+            convert_co2(EXAMPLES / "co2_weekly")
         else:
             for name, (source, inputs, variable) in EXAMPLE_SOURCES.items():
                 convert(args.source / source, EXAMPLES / name, inputs, variable)

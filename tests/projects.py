@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from generator import EXAMPLES
+from generator.demo import example_files
 from generator.render import example_answers, example_names
 
 from matrix import MATRIX
@@ -59,7 +59,4 @@ def output_of(result, limit=6000):
 
 def example_data(name):
     """The example's real (train, test) files, or None when it has none."""
-    folder = EXAMPLES / name
-    if (folder / "train.npz").is_file():
-        return folder / "train.npz", folder / "test.npz"
-    return None
+    return example_files(name)

@@ -59,6 +59,14 @@ def test_matrix_uses_every_fusion_and_task():
     assert {entry["task"] for entry in MATRIX} == choices_of("task")
 
 
+def test_matrix_uses_every_data_format_and_missing_policy():
+    assert {entry.get("data_format", "npz") for entry in MATRIX} == choices_of(
+        "data_format"
+    )
+    assert used("missing") | {"refuse"} == jinja_list("missing_policies")
+    assert True in used("normalize")
+
+
 def test_matrix_ids_are_unique_identifiers():
     ids = [entry["id"] for entry in MATRIX]
     assert len(set(ids)) == len(ids)

@@ -510,6 +510,155 @@ BAD_ANSWERS = [
         {"package_name": "json"},
         'package_name "json" would shadow the module json',
     ),
+    # Data layouts and the inputs' data keys.
+    bad(
+        "data-format-unknown",
+        {"data_format": "excel"},
+        "Invalid choice for 'data_format'",
+    ),
+    bad(
+        "columns-with-npz",
+        {"inputs": [series(columns=["price"])]},
+        "inputs[0] (prices).columns applies to tables: NPZ files hold one array per"
+        " input, and refuse missing values; use data_format: table or timeseries, or"
+        " remove it; received data_format: npz",
+    ),
+    bad(
+        "missing-fill-with-npz",
+        {"inputs": [numeric(missing="fill", fill_value=0.0)]},
+        "inputs[0] (features).missing applies to tables",
+    ),
+    bad(
+        "timeseries-with-text",
+        {"inputs": [series(), text()], "data_format": "timeseries"},
+        "inputs[1] (review).kind must be series or numeric with data_format:"
+        " timeseries, which cuts windows of fixed length from one table; received text"
+        " (use data_format: table for one sample per row)",
+    ),
+    bad(
+        "timeseries-variable-length",
+        {"inputs": [variable()], "data_format": "timeseries"},
+        "inputs[0] (steps).kind must be series or numeric with data_format:"
+        " timeseries",
+    ),
+    bad(
+        "timeseries-columns-fewer-than-features",
+        {"inputs": [series(features=2, columns=["open"])], "data_format": "timeseries"},
+        "inputs[0] (prices).columns must name 2 columns, one per feature for a series"
+        ' input with data_format: timeseries; received 1 (["open"])',
+    ),
+    bad(
+        "table-sequence-in-two-columns",
+        {"inputs": [series(columns=["a", "b"])], "data_format": "table"},
+        "inputs[0] (prices).columns must name 1 column (a list column holding the"
+        " whole sequence) for a series input with data_format: table; received 2",
+    ),
+    bad(
+        "table-numeric-columns-count",
+        {"inputs": [numeric(columns=["a", "b"])], "data_format": "table"},
+        "inputs[0] (features).columns must name 4 columns, one per feature for a"
+        " numeric input with data_format: table; received 2",
+    ),
+    bad(
+        "table-forward-fill",
+        {"inputs": [numeric(missing="forward_fill")], "data_format": "table"},
+        "inputs[0] (features).missing: forward_fill needs time-ordered rows, which only"
+        " data_format: timeseries has; choose refuse or fill, received data_format:"
+        " table",
+    ),
+    bad(
+        "timeseries-multilabel",
+        {"data_format": "timeseries", "task": "multilabel"},
+        "data_format: timeseries forecasts one column, so the task must be regression"
+        " with num_targets: 1, binary or multiclass; received task: multilabel",
+    ),
+    bad(
+        "timeseries-several-targets",
+        {"data_format": "timeseries", "num_targets": 3},
+        "received task: regression, num_targets: 3",
+    ),
+    bad(
+        "columns-not-a-list",
+        {"inputs": [numeric(columns={"a": 1})], "data_format": "table"},
+        "inputs[0] (features).columns must be a column name or a YAML list of them,"
+        ' such as [open, close]; received {"a": 1}',
+    ),
+    bad(
+        "columns-with-a-quote",
+        {"inputs": [series(columns='say "hi"')], "data_format": "table"},
+        "inputs[0] (prices).columns must hold names of 1 to 64 characters without"
+        ' quotes, backslashes or control characters; received "say \\"hi\\""',
+    ),
+    bad(
+        "columns-repeated",
+        {"inputs": [numeric(features=2, columns=["a", "a"])], "data_format": "table"},
+        'inputs[0] (features).columns must not repeat a column; received ["a", "a"]',
+    ),
+    bad(
+        "missing-misspelt",
+        {"inputs": [numeric(missing="ffill")], "data_format": "timeseries"},
+        "inputs[0] (features).missing must be one of refuse, fill, forward_fill;"
+        ' received "ffill"',
+    ),
+    bad(
+        "missing-fill-without-value",
+        {"inputs": [numeric(missing="fill")], "data_format": "table"},
+        "inputs[0] (features) needs fill_value with missing: fill, such as fill_value:"
+        " 0.0",
+    ),
+    bad(
+        "fill-value-without-fill",
+        {"inputs": [numeric(fill_value=0)], "data_format": "table"},
+        "inputs[0] (features).fill_value applies only with missing: fill; received"
+        " missing: refuse and fill_value: 0",
+    ),
+    bad(
+        "fill-value-text-for-numbers",
+        {
+            "inputs": [numeric(missing="fill", fill_value="zero")],
+            "data_format": "table",
+        },
+        "inputs[0] (features).fill_value must be a number for a numeric input, such as"
+        ' 0.0; received "zero"',
+    ),
+    bad(
+        "fill-on-token-ids",
+        {"inputs": [tokens(missing="fill", fill_value=1)], "data_format": "table"},
+        "inputs[0] (tokens).missing must be refuse for a token_ids input",
+    ),
+    bad(
+        "normalize-on-text",
+        {"inputs": [text(normalize=True)]},
+        "inputs[0] (review).normalize applies to series, variable_series and numeric"
+        " inputs, not to a text input; received normalize: true",
+    ),
+    bad(
+        "normalize-not-boolean",
+        {"inputs": [series(normalize="yes")]},
+        'inputs[0] (prices).normalize must be true or false; received "yes"',
+    ),
+    bad(
+        "name-taken-by-normalizer",
+        {"inputs": [series("level", normalize=True), numeric("level_normalizer")]},
+        "inputs[1] (level_normalizer).name is already the name of the normalization"
+        " layer of inputs[0] (level)",
+    ),
+    bad(
+        "horizon-zero",
+        {"data_format": "timeseries", "horizon": 0},
+        "horizon must be a whole number from 1 to 100000; received 0",
+    ),
+    bad(
+        "target-column-empty",
+        {"data_format": "timeseries", "target_column": ""},
+        "target_column must be a column name of 1 to 64 characters",
+    ),
+    bad(
+        "target-forward-fill-in-a-table",
+        {"data_format": "table", "target_missing": "forward_fill"},
+        "target_missing: forward_fill needs time-ordered rows, which only data_format:"
+        " timeseries has; choose refuse or drop; received data_format: table",
+    ),
     bad(
         "computed-model-inputs",
         {"model_inputs": [series()]},
@@ -565,6 +714,31 @@ GOOD_ANSWERS = {
         "fusion_units": [8, 4],
         "task": "multiclass",
         "num_classes": 2,
+    },
+    "table-of-every-kind": {
+        "inputs": [
+            series("a", columns="a_steps", missing="fill", fill_value=-1),
+            variable("b", normalize=True),
+            tokens("c"),
+            text("d", missing="fill", fill_value="unknown"),
+            numeric("e", columns=["w", "x", "y", "z"], normalize=True),
+        ],
+        "data_format": "table",
+        "task": "multilabel",
+        "num_labels": 2,
+        "target_missing": "drop",
+    },
+    "timeseries-at-its-limits": {
+        "inputs": [
+            series("long", timesteps=365, features=2, columns=["low", "high"]),
+            series("short", normalize=True, missing="forward_fill"),
+            numeric("calendar", features=1, missing="fill", fill_value=0),
+        ],
+        "data_format": "timeseries",
+        "horizon": 100000,
+        "target_column": "c" * 64,
+        "target_missing": "forward_fill",
+        "task": "binary",
     },
     "sequence-fusion-variable-length": {
         "inputs": [variable("a_1", max_timesteps=7), variable("B2", max_timesteps=7)],
